@@ -1,0 +1,183 @@
+"""Typed model of a decision tree: questions, outcomes and the facts they cite."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1
+CONFIDENCE_LEVELS = ("high", "medium", "low")
+SOURCE_KINDS = ("guide", "law", "regulation", "platform_rule", "platform_page", "third_party")
+CHANNEL_KINDS = ("app", "phone", "web", "wechat")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing string in every language the tree declares."""
+
+    values: Mapping[str, str]
+
+    def get(self, lang: str) -> str:
+        """Return the string in ``lang``."""
+        return self.values[lang]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a guide part, a law article, a platform rule."""
+
+    id: str
+    kind: str
+    title: Text
+    ref: str
+    confidence: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A piece of evidence a buyer should keep."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Hours:
+    """A daily service window (China time) as one source gives it."""
+
+    start: str
+    end: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A way to reach a seller, a platform or an outside body."""
+
+    id: str
+    kind: str
+    name: Text
+    how: Text
+    sources: tuple[str, ...]
+    contact: str | None = None
+    url: str | None = None
+    always_open: bool = False
+    hours: tuple[Hours, ...] = ()
+    prepare: Text | None = None
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time limit that applies on a route, with its rule and source."""
+
+    id: str
+    title: Text
+    rule: Text
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a question and the node it leads to."""
+
+    value: str
+    label: Text
+    next: str
+    help: Text | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the interview; its answer is stored under ``key``."""
+
+    id: str
+    key: str
+    text: Text
+    options: tuple[Option, ...]
+    help: Text | None = None
+
+    def option(self, value: str) -> Option | None:
+        """Return the option with ``value``, if any."""
+        for opt in self.options:
+            if opt.value == value:
+                return opt
+        return None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One concrete action on a route."""
+
+    id: str
+    text: Text
+    sources: tuple[str, ...]
+    where: Text | None = None
+    choose: Text | None = None
+    warning: Text | None = None
+    evidence: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    deadlines: tuple[str, ...] = ()
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where the interview ends: a remedy with its steps and the level above it."""
+
+    id: str
+    title: Text
+    summary: Text
+    steps: tuple[Step, ...]
+    warnings: tuple[Text, ...] = ()
+    escalate_to: str | None = None
+    escalate_when: Text | None = None
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A whole decision tree as loaded from one YAML file."""
+
+    schema: int
+    id: str
+    platform: str
+    title: Text
+    languages: tuple[str, ...]
+    start: str
+    disclaimer: Text
+    sources: Mapping[str, Source]
+    evidence: Mapping[str, Evidence]
+    channels: Mapping[str, Channel]
+    deadlines: Mapping[str, Deadline]
+    questions: Mapping[str, Question]
+    outcomes: Mapping[str, Outcome]
+    origin: str = field(default="<tree>", compare=False)
+
+    def answer_keys(self) -> dict[str, list[str]]:
+        """Map each answer key to its allowed values, in tree order."""
+        keys: dict[str, list[str]] = {}
+        for question in self.questions.values():
+            values = keys.setdefault(question.key, [])
+            for opt in question.options:
+                if opt.value not in values:
+                    values.append(opt.value)
+        return keys
+
+    def escalation(self, outcome: Outcome) -> list[Outcome]:
+        """Return the levels above ``outcome``, nearest first."""
+        ladder: list[Outcome] = []
+        current = outcome
+        while current.escalate_to is not None:
+            current = self.outcomes[current.escalate_to]
+            ladder.append(current)
+        return ladder
+
+    def evidence_for(self, outcome: Outcome) -> list[Evidence]:
+        """Return the evidence the steps of ``outcome`` ask for, without repeats."""
+        seen: dict[str, Evidence] = {}
+        for step in outcome.steps:
+            for ev in step.evidence:
+                seen.setdefault(ev, self.evidence[ev])
+        return list(seen.values())
