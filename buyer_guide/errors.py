@@ -34,8 +34,7 @@ class MissingAnswerError(AnswerError):
         self.key = key
         self.allowed = allowed
         super().__init__(
-            f"missing answer for '{key}' (allowed: {', '.join(allowed)}); "
-            f"pass --answer {key}=VALUE"
+            f"missing answer for '{key}' (allowed: {', '.join(allowed)}); pass --answer {key}=VALUE"
         )
 
 
@@ -67,5 +66,17 @@ class TreeError(DataError):
         self.problems = problems
         count = len(problems)
         first = str(problems[0]) if problems else "invalid tree"
-        more = f" (and {count - 1} more; run 'buyer-guide validate' to list them)" if count > 1 else ""
+        more = ""
+        if count > 1:
+            more = f" (and {count - 1} more; run 'buyer-guide validate' to list them)"
         super().__init__(first + more)
+
+
+class InterviewInterrupted(BuyerGuideError):
+    """The user pressed Ctrl-C; ``answers`` holds what was answered so far."""
+
+    exit_code = 130
+
+    def __init__(self, answers: dict[str, str]) -> None:
+        self.answers = answers
+        super().__init__("interrupted")

@@ -57,6 +57,7 @@ _TOP_REQUIRED = (
     "outcomes",
 )
 _TOP_OPTIONAL = ("evidence", "channels", "deadlines")
+_SECTIONS = ("sources", "evidence", "channels", "deadlines", "questions", "outcomes")
 
 
 def _describe(node: Node) -> str:
@@ -443,16 +444,24 @@ def _section(
     return out
 
 
-def _check_refs(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None:
-    """Report references to things that do not exist, cycles and unreachable nodes."""
-    for qid in set(tree.questions) & set(tree.outcomes):
-        r.error(node_lines[qid], f"'{qid}' is both a question and an outcome")
-    if tree.start not in tree.questions:
+def _check_refs(
+    r: _Reader, tree: Tree, lines: dict[str, dict[str, int]], *, complete: bool
+) -> None:
+    """Report references to things that do not exist, cycles and unreachable nodes.
+
+    References are checked against every id the file declares, even one whose body
+    had problems, so a broken node does not also show up as a missing one. Cycles
+    and reachability are checked only on a tree with no other problem.
+    """
+    declared = {name: set(ids) for name, ids in lines.items()}
+    for qid in declared["questions"] & declared["outcomes"]:
+        r.error(lines["questions"][qid], f"'{qid}' is both a question and an outcome")
+    if ("start",) in r.lines and tree.start not in declared["questions"]:
         r.error(r.lines[("start",)], f"start: '{tree.start}' is not a question")
 
     for q in tree.questions.values():
         for opt in q.options:
-            if opt.next not in tree.questions and opt.next not in tree.outcomes:
+            if opt.next not in declared["questions"] and opt.next not in declared["outcomes"]:
                 r.error(
                     r.lines[("next", q.id, opt.value)],
                     f"questions.{q.id}: option '{opt.value}' leads to '{opt.next}', "
@@ -460,48 +469,50 @@ def _check_refs(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None:
                 )
 
     for oid, outcome in tree.outcomes.items():
-        if outcome.escalate_to is not None and outcome.escalate_to not in tree.outcomes:
+        if outcome.escalate_to is not None and outcome.escalate_to not in declared["outcomes"]:
             r.error(
                 r.lines[("escalate", oid)],
                 f"outcomes.{oid}.escalate_to: '{outcome.escalate_to}' is not an outcome",
             )
         for i, step in enumerate(outcome.steps):
             where = f"outcomes.{oid}.steps[{i}]"
-            for field_name, known in (
-                ("sources", tree.sources),
-                ("evidence", tree.evidence),
-                ("channels", tree.channels),
-                ("deadlines", tree.deadlines),
+            for field_name, noun in (
+                ("sources", "source"),
+                ("evidence", "evidence"),
+                ("channels", "channel"),
+                ("deadlines", "deadline"),
             ):
+                known = declared[field_name]
                 for ref in getattr(step, field_name):
                     if ref not in known:
                         r.error(
                             r.lines[("refs", where, field_name)],
-                            f"{where}.{field_name}: unknown {field_name} id '{ref}'",
+                            f"{where}.{field_name}: unknown {noun} id '{ref}'",
                         )
 
     for kind, items in (("channels", tree.channels), ("deadlines", tree.deadlines)):
         for iid, item in items.items():
             if not item.sources:
-                r.error(node_lines[iid], f"{kind}.{iid}: needs at least one source")
+                r.error(lines[kind][iid], f"{kind}.{iid}: needs at least one source")
             for ref in item.sources:
-                if ref not in tree.sources:
-                    r.error(node_lines[iid], f"{kind}.{iid}.sources: unknown source id '{ref}'")
+                if ref not in declared["sources"]:
+                    r.error(lines[kind][iid], f"{kind}.{iid}.sources: unknown source id '{ref}'")
     for cid, channel in tree.channels.items():
         for i, hours in enumerate(channel.hours):
-            if hours.source not in tree.sources:
+            if hours.source not in declared["sources"]:
                 where = f"channels.{cid}.hours[{i}]"
                 r.error(
                     r.lines[("hours-source", where)],
                     f"{where}.source: unknown source id '{hours.source}'",
                 )
 
-    _check_cycles(r, tree, node_lines)
-    _check_escalation_cycles(r, tree, node_lines)
-    _check_reachable(r, tree, node_lines)
+    if complete and not r.problems:
+        _check_cycles(r, tree)
+        _check_escalation_cycles(r, tree)
+        _check_reachable(r, tree, lines)
 
 
-def _check_cycles(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None:
+def _check_cycles(r: _Reader, tree: Tree) -> None:
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     reported: set[frozenset[str]] = set()
 
@@ -528,13 +539,17 @@ def _check_cycles(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None:
             visit(qid, [qid])
 
 
-def _check_escalation_cycles(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None:
+def _check_escalation_cycles(r: _Reader, tree: Tree) -> None:
+    reported: set[str] = set()
     for oid in tree.outcomes:
+        if oid in reported:
+            continue
         seen = [oid]
         current = tree.outcomes[oid].escalate_to
         while current is not None and current in tree.outcomes:
             if current in seen:
                 if current == oid:
+                    reported.update(seen)
                     loop = " -> ".join([*seen, current])
                     r.error(r.lines[("escalate", oid)], f"outcomes.{oid}: escalation cycle {loop}")
                 break
@@ -542,7 +557,7 @@ def _check_escalation_cycles(r: _Reader, tree: Tree, node_lines: dict[str, int])
             current = tree.outcomes[current].escalate_to
 
 
-def _check_reachable(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None:
+def _check_reachable(r: _Reader, tree: Tree, lines: dict[str, dict[str, int]]) -> None:
     if tree.start not in tree.questions:
         return
     reached: set[str] = set()
@@ -558,10 +573,35 @@ def _check_reachable(r: _Reader, tree: Tree, node_lines: dict[str, int]) -> None
             todo.append(tree.outcomes[nid].escalate_to or "")
     for qid in tree.questions:
         if qid not in reached:
-            r.error(node_lines[qid], f"questions.{qid}: no path from '{tree.start}' reaches it")
+            r.error(
+                lines["questions"][qid], f"questions.{qid}: no path from '{tree.start}' reaches it"
+            )
     for oid in tree.outcomes:
         if oid not in reached:
-            r.error(node_lines[oid], f"outcomes.{oid}: no path from '{tree.start}' reaches it")
+            r.error(
+                lines["outcomes"][oid], f"outcomes.{oid}: no path from '{tree.start}' reaches it"
+            )
+
+
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+def _check_tags(r: _Reader, root: Node) -> None:
+    """Report explicit tags such as !!python/object: a tree holds plain data only."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            r.error(node, f"YAML tag '{tag}' is not allowed: a tree holds plain data only")
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                todo.extend((key, value))
+        elif isinstance(node, SequenceNode):
+            todo.extend(node.value)
 
 
 def check_tree_text(text: str, origin: str) -> tuple[Tree | None, list[Problem]]:
@@ -578,6 +618,9 @@ def check_tree_text(text: str, origin: str) -> tuple[Tree | None, list[Problem]]
         return None, [Problem(origin, 1, f"YAML syntax: {exc}")]
     if root is None:
         return None, [Problem(origin, 1, "the file is empty")]
+    _check_tags(r, root)
+    if r.problems:
+        return None, r.problems
     f = r.fields(root, "tree", _TOP_REQUIRED, _TOP_OPTIONAL)
     if f is None:
         return None, r.problems
@@ -608,27 +651,25 @@ def check_tree_text(text: str, origin: str) -> tuple[Tree | None, list[Problem]]
         r.lines[("start",)] = f["start"].start_mark.line + 1
     disclaimer = r.text(f.get("disclaimer"), "disclaimer")
 
-    node_lines: dict[str, int] = {}
-    sources = _section(r, f, "sources", _read_source, {})
-    evidence = _section(r, f, "evidence", _read_evidence, {})
-    channels = _section(r, f, "channels", _read_channel, node_lines)
-    deadlines = _section(r, f, "deadlines", _read_deadline, node_lines)
-    questions = _section(r, f, "questions", _read_question, node_lines)
-    outcomes = _section(r, f, "outcomes", _read_outcome, node_lines)
-    if "questions" in f and not questions and not r.problems:
+    lines: dict[str, dict[str, int]] = {name: {} for name in _SECTIONS}
+    sources = _section(r, f, "sources", _read_source, lines["sources"])
+    evidence = _section(r, f, "evidence", _read_evidence, lines["evidence"])
+    channels = _section(r, f, "channels", _read_channel, lines["channels"])
+    deadlines = _section(r, f, "deadlines", _read_deadline, lines["deadlines"])
+    questions = _section(r, f, "questions", _read_question, lines["questions"])
+    outcomes = _section(r, f, "outcomes", _read_outcome, lines["outcomes"])
+    if "questions" in f and not lines["questions"] and not r.problems:
         r.error(f["questions"], "questions: the tree has no questions")
 
-    if r.problems or None in (tree_id, platform, title, start, disclaimer) or not langs:
-        return None, r.problems
-    assert tree_id and platform and title and start and disclaimer
+    complete = not r.problems and None not in (tree_id, platform, title, start, disclaimer)
     tree = Tree(
         SCHEMA_VERSION,
-        tree_id,
-        platform,
-        title,
+        tree_id or "",
+        platform or "",
+        title or Text({}),
         langs,
-        start,
-        disclaimer,
+        start or "",
+        disclaimer or Text({}),
         sources,
         evidence,
         channels,
@@ -637,7 +678,7 @@ def check_tree_text(text: str, origin: str) -> tuple[Tree | None, list[Problem]]
         outcomes,
         origin=origin,
     )
-    _check_refs(r, tree, node_lines)
+    _check_refs(r, tree, lines, complete=complete and bool(langs))
     if r.problems:
         return None, sorted(r.problems, key=lambda p: p.line)
     return tree, []

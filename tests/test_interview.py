@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.input.base import PipeInput
+from prompt_toolkit.output import DummyOutput
+
+from buyer_guide.errors import InterviewInterrupted
+from buyer_guide.interview import run_interview
+from buyer_guide.loader import load_tree_file
+from buyer_guide.tree import Tree
+from tests.conftest import FIXTURES
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+CTRL_C = "\x03"
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    with create_pipe_input() as inp:
+        yield inp
+
+
+def interview(
+    tree: Tree, pipe: PipeInput, keys: str, lang: str = "en", answers: dict[str, str] | None = None
+) -> tuple[str, dict[str, str], list[str]]:
+    said: list[str] = []
+    pipe.send_text(keys)
+    route = run_interview(tree, lang, answers, input=pipe, output=DummyOutput(), say=said.append)
+    return route.outcome.id, dict(route.answers), said
+
+
+def test_enter_takes_the_first_option_at_each_question(tree: Tree, pipe: PipeInput) -> None:
+    outcome, answers, said = interview(tree, pipe, ENTER * 3)
+    assert outcome == "refuse_delivery"
+    assert answers == {
+        "stage": "unsigned",
+        "parcel": "problem_at_inspection",
+        "progress": "not_started",
+    }
+    assert said[0] == tree.questions["stage"].help.get("en")  # type: ignore[union-attr]
+
+
+def test_arrow_keys_choose_other_options(tree: Tree, pipe: PipeInput) -> None:
+    outcome, answers, _ = interview(tree, pipe, DOWN + DOWN + ENTER + DOWN + DOWN + ENTER)
+    assert answers == {"stage": "completed_later_fault", "progress": "seller_rejected"}
+    assert outcome == "platform_intervention"
+
+
+def test_back_reasks_the_previous_question(tree: Tree, pipe: PipeInput) -> None:
+    # stage: unsigned; at parcel go up (wraps to "Back"); stage again: within 7 days.
+    keys = ENTER + UP + ENTER + DOWN + ENTER + ENTER
+    outcome, answers, _ = interview(tree, pipe, keys)
+    assert answers == {"stage": "within_7_days", "progress": "not_started"}
+    assert outcome == "quality_return"
+
+
+def test_given_answers_are_not_asked_again(tree: Tree, pipe: PipeInput) -> None:
+    outcome, answers, _ = interview(
+        tree, pipe, DOWN + ENTER, answers={"stage": "unsigned", "progress": "not_started"}
+    )
+    assert answers["parcel"] == "not_arrived"
+    assert outcome == "refund_only"
+
+
+def test_chinese_interview(tree: Tree, pipe: PipeInput) -> None:
+    outcome, _, said = interview(tree, pipe, DOWN + ENTER + ENTER, lang="zh-Hans")
+    assert outcome == "quality_return"
+    assert said[0] == tree.questions["stage"].help.get("zh-Hans")  # type: ignore[union-attr]
+
+
+def test_ctrl_c_raises_with_answers_so_far(tree: Tree, pipe: PipeInput) -> None:
+    with pytest.raises(InterviewInterrupted) as info:
+        interview(tree, pipe, ENTER + CTRL_C)
+    assert info.value.answers == {"stage": "unsigned"}
+    assert info.value.exit_code == 130
+
+
+def test_other_tree(pipe: PipeInput) -> None:
+    small = load_tree_file(FIXTURES / "valid" / "minimal.yaml")
+    outcome, answers, said = interview(small, pipe, DOWN + ENTER)
+    assert (outcome, answers, said) == ("complain", {"stage": "late"}, [])
+
+
+def test_no_back_choice_on_first_question(tree: Tree, pipe: PipeInput) -> None:
+    # Up from the first option wraps to the last real option, not to a "Back" entry.
+    outcome, answers, _ = interview(tree, pipe, UP + ENTER + ENTER)
+    assert answers["stage"] == "completed_later_fault"
+    assert outcome == "aftersales_claim"
