@@ -59,7 +59,7 @@ def measure(rounds: int) -> dict[str, tuple[float, float]]:
     """Return the median wall time and the peak memory of each command."""
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     peaks: dict[str, float] = dict.fromkeys(COMMANDS, 0.0)
-    for name, argv in COMMANDS.items():  # warm the caches once
+    for argv in COMMANDS.values():  # warm the caches once
         run_once(argv)
     for _ in range(rounds):
         for name, argv in COMMANDS.items():

@@ -6,12 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from buyer_guide.errors import DataError, UsageError
 from buyer_guide.files import write_atomic
-
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_answers(path: Path) -> dict[str, str]:
@@ -24,8 +20,11 @@ def load_answers(path: Path) -> dict[str, str]:
         raise DataError(f"answers file {path} is not a UTF-8 text file") from None
     except OSError as exc:
         raise UsageError(f"cannot read answers file {path}: {exc.strerror}") from None
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise DataError(f"{path}:{line}: YAML syntax: {exc.problem}") from None
@@ -45,6 +44,8 @@ def load_answers(path: Path) -> dict[str, str]:
 
 def dump_answers(answers: Mapping[str, str]) -> str:
     """Return answers as YAML text, in the order given."""
+    import yaml
+
     header = "# buyer-guide answers: replay with  buyer-guide start --answers THIS_FILE\n"
     return header + yaml.safe_dump(dict(answers), allow_unicode=True, sort_keys=False)
 

@@ -20,9 +20,19 @@ def _t(text: Text | None, lang: str) -> str | None:
     return text.get(lang) if text is not None else None
 
 
+def common_hours(channel: Channel) -> tuple[str, str] | None:
+    """Return the daily window every source's hours agree on, if there is one."""
+    if not channel.hours:
+        return None
+    start = max(h.start for h in channel.hours)
+    end = min(h.end for h in channel.hours)
+    return (start, end) if start < end else None
+
+
 def channel_view(tree: Tree, channel: Channel, lang: str) -> View:
     """Describe a channel, its hours per source and whether those sources disagree."""
     spans = {(h.start, h.end) for h in channel.hours}
+    common = common_hours(channel)
     return {
         "id": channel.id,
         "kind": channel.kind,
@@ -33,6 +43,7 @@ def channel_view(tree: Tree, channel: Channel, lang: str) -> View:
         "always_open": channel.always_open,
         "hours": [{"start": h.start, "end": h.end, "source": h.source} for h in channel.hours],
         "hours_disputed": len(spans) > 1,
+        "hours_agreed": {"start": common[0], "end": common[1]} if common else None,
         "prepare": _t(channel.prepare, lang),
         "sources": list(channel.sources),
         "unverified": channel.unverified,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,11 +19,16 @@ def tree() -> Tree:
     return load_default_tree()
 
 
+CACHE_DIR = Path(tempfile.mkdtemp(prefix="buyer-guide-test-cache-"))
+
+
 @pytest.fixture(autouse=True)
-def _clean_language_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    # The developer's own locale must not decide what a test sees.
-    for var in ("BUYER_GUIDE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # The developer's own locale must not decide what a test sees, and tests must
+    # not write into the developer's cache.
+    for var in ("BUYER_GUIDE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "BUYER_GUIDE_NO_CACHE"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("BUYER_GUIDE_CACHE_DIR", str(CACHE_DIR))
     yield
 
 
@@ -31,7 +37,8 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("BUYER_GUIDE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+        if k not in ("BUYER_GUIDE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "BUYER_GUIDE_NO_CACHE")
     }
+    env["BUYER_GUIDE_CACHE_DIR"] = str(CACHE_DIR)
     env.update(extra)
     return env

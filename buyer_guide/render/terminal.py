@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from buyer_guide.i18n import label
@@ -21,11 +20,14 @@ def hours_line(channel: View, lang: str) -> str:
         return label(lang, "hours_unknown")
     spans = "; ".join(f"{h['start']}-{h['end']} [{h['source']}]" for h in channel["hours"])
     if channel["hours_disputed"]:
-        spans += f" ({label(lang, 'hours_disputed')})"
+        agreed = channel["hours_agreed"]
+        safest = f"; {label(lang, 'safest')}: {agreed['start']}-{agreed['end']}" if agreed else ""
+        spans += f" ({label(lang, 'hours_disputed')}{safest})"
     return f"{label(lang, 'hours')}: {spans}"
 
 
-def _channel_text(channel: View, lang: str) -> str:
+def channel_line(channel: View, lang: str) -> str:
+    """Describe a channel in one line: name, number or address, hours."""
     parts = [channel["name"]]
     if channel["contact"]:
         parts.append(channel["contact"])
@@ -37,40 +39,71 @@ def _channel_text(channel: View, lang: str) -> str:
     return text
 
 
-def _steps(steps: list[View], view: View, lang: str, indent: str = "") -> Text:
+def _pairs(rows: list[tuple[str, str, str]]) -> Table:
+    """Lay out label/value rows so long values wrap under themselves."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for name, value, style in rows:
+        grid.add_row(
+            Text(name, style=f"bold {style}"), Text(value, style="dim" if style == "dim" else "")
+        )
+    return grid
+
+
+def _step_rows(step: View, view: View, lang: str) -> list[tuple[str, str, str]]:
     channels = {c["id"]: c for c in view["channels"]}
     deadlines = {d["id"]: d for d in view["deadlines"]}
-    out = Text()
+    rows: list[tuple[str, str, str]] = []
+    if step["where"]:
+        rows.append((label(lang, "where"), step["where"], "cyan"))
+    if step["choose"]:
+        rows.append((label(lang, "choose"), step["choose"], "cyan"))
+    if step["evidence"]:
+        sep = "；" if lang.startswith("zh") else "; "
+        rows.append(
+            (label(lang, "evidence"), sep.join(e["text"] for e in step["evidence"]), "green")
+        )
+    for cid in step["channels"]:
+        rows.append((label(lang, "channels"), channel_line(channels[cid], lang), "blue"))
+    for did in step["deadlines"]:
+        d = deadlines[did]
+        rule = f"{d['title']}: {d['rule']}"
+        if d["unverified"]:
+            rule += f" ({label(lang, 'unverified')})"
+        rows.append((label(lang, "deadlines"), rule, "magenta"))
+    if step["warning"]:
+        rows.append(("⚠ " + label(lang, "warning"), step["warning"], "yellow"))
+    rows.append((label(lang, "sources"), ", ".join(step["sources"]), "dim"))
+    return rows
+
+
+def _steps(steps: list[View], view: View, lang: str) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1, overflow="fold")
     for number, step in enumerate(steps, 1):
-        head = f"{indent}{number}. "
-        out.append(head, style="bold")
-        out.append(step["text"])
+        head = Text(step["text"], style="bold")
         if step["unverified"]:
-            out.append(f" ({label(lang, 'unverified')})", style="yellow")
-        out.append("\n")
-        pad = indent + " " * len(f"{number}. ")
-        details: list[tuple[str, str, str]] = []
-        if step["where"]:
-            details.append((label(lang, "where"), step["where"], "cyan"))
-        if step["choose"]:
-            details.append((label(lang, "choose"), step["choose"], "cyan"))
-        if step["evidence"]:
-            sep = "、" if lang.startswith("zh") else ", "
-            details.append(
-                (label(lang, "evidence"), sep.join(e["text"] for e in step["evidence"]), "green")
-            )
-        for cid in step["channels"]:
-            details.append((label(lang, "channels"), _channel_text(channels[cid], lang), "blue"))
-        for did in step["deadlines"]:
-            d = deadlines[did]
-            details.append((label(lang, "deadlines"), f"{d['title']}: {d['rule']}", "magenta"))
-        if step["warning"]:
-            details.append(("⚠ " + label(lang, "warning"), step["warning"], "yellow"))
-        details.append((label(lang, "sources"), ", ".join(step["sources"]), "dim"))
-        for name, value, style in details:
-            out.append(f"{pad}{name}: ", style=f"bold {style}")
-            out.append(f"{value}\n", style=style if style == "dim" else "")
-    return out
+            head.append(f" ({label(lang, 'unverified')})", style="yellow")
+        grid.add_row(
+            Text(f"{number}.", style="bold"), Group(head, _pairs(_step_rows(step, view, lang)))
+        )
+        grid.add_row("", "")
+    return grid
+
+
+def _bullets(items: list[str], mark: str, style: str = "") -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for item in items:
+        grid.add_row(Text(mark, style=style), Text(item))
+    return grid
+
+
+def _heading(text: str, style: str = "") -> Text:
+    return Text(text, style=f"bold underline {style}".strip())
 
 
 def render_route(view: View, console: Console) -> None:
@@ -85,59 +118,61 @@ def render_route(view: View, console: Console) -> None:
             border_style="green",
         )
     )
-    console.print(Text(label(lang, "steps"), style="bold underline"))
+    console.print(_heading(label(lang, "steps")))
     console.print(_steps(view["steps"], view, lang))
     if view["evidence"]:
-        console.print(Text(label(lang, "evidence_all"), style="bold underline"))
-        console.print(Text("\n".join(f"• {e['text']}" for e in view["evidence"])))
+        console.print(_heading(label(lang, "evidence_all")))
+        console.print(_bullets([e["text"] for e in view["evidence"]], "☐"))
         console.print()
     if view["warnings"]:
-        console.print(Text(label(lang, "warnings"), style="bold underline yellow"))
-        console.print(Text("\n".join(f"⚠ {w}" for w in view["warnings"])))
+        console.print(_heading(label(lang, "warnings"), "yellow"))
+        console.print(_bullets(view["warnings"], "⚠", "yellow"))
         console.print()
-    _ladder(view, console)
-    console.print(Text(label(lang, "answers"), style="bold underline"))
-    for entry in view["trace"]:
-        console.print(
-            Text.assemble(
-                (f"{entry['question_text']} ", ""),
-                ("→ ", "dim"),
-                (entry["answer_label"], "bold"),
-                (f"  ({entry['key']}={entry['value']})", "dim"),
-            )
+    console.print(_ladder(view))
+    console.print(_heading(label(lang, "answers")))
+    console.print(
+        _pairs(
+            [
+                (
+                    f"{entry['question_text']}",
+                    f"{entry['answer_label']}  ({entry['key']}={entry['value']})",
+                    "",
+                )
+                for entry in view["trace"]
+            ]
         )
+    )
     console.print()
-    console.print(Text(label(lang, "sources"), style="bold underline"))
+    console.print(_heading(label(lang, "sources")))
+    rows = []
     for src in view["sources"]:
-        confidence = f"{label(lang, 'confidence')}: {src['confidence']}"
-        line = f"[{src['id']}] {src['title']}: {src['ref']} ({confidence})"
+        text = f"{src['title']} — {src['ref']} ({label(lang, 'confidence')}: {src['confidence']})"
         if src["url"]:
-            line += f" {src['url']}"
-        console.print(Text(line, style="dim"))
+            text += f" {src['url']}"
+        rows.append((src["id"], text, "dim"))
+    console.print(_pairs(rows))
     console.print()
     console.print(Text(view["disclaimer"], style="italic"))
 
 
-def _ladder(view: View, console: Console) -> None:
+def _ladder(view: View) -> RenderableType:
     lang = view["lang"]
-    escalation: list[dict[str, Any]] = view["escalation"]
+    escalation: list[View] = view["escalation"]
     if not escalation:
-        console.print(Text(label(lang, "top_level"), style="italic"))
-        console.print()
-        return
-    parts: list[Text] = []
+        return Text(label(lang, "top_level") + "\n", style="italic")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1, overflow="fold")
     for number, level in enumerate(escalation, 1):
-        block = Text()
-        block.append(f"{number}. {level['title']}\n", style="bold")
-        block.append(f"   {label(lang, 'move_up_when')}: ", style="bold")
-        block.append(f"{level['when']}\n")
-        block.append(f"   {level['summary']}\n", style="dim")
-        parts.append(block)
-    console.print(
-        Panel(
-            Group(*parts),
-            title=f"[bold]{escape(label(lang, 'escalation'))}[/bold]",
-            title_align="left",
-            border_style="yellow",
+        body = Group(
+            Text(level["title"], style="bold"),
+            _pairs([(label(lang, "move_up_when"), level["when"] or "", "yellow")]),
+            Text(level["summary"], style="dim"),
         )
+        grid.add_row(Text(f"{number}.", style="bold"), body)
+    return Panel(
+        grid,
+        title=f"[bold]{escape(label(lang, 'escalation'))}[/bold]",
+        title_align="left",
+        border_style="yellow",
     )
