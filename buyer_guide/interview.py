@@ -17,12 +17,7 @@ def _ask(question: Question, lang: str, can_go_back: bool, input: Any, output: A
     import questionary
 
     choices: list[Any] = [
-        questionary.Choice(
-            title=opt.label.get(lang),
-            value=opt.value,
-            description=opt.help.get(lang) if opt.help else None,
-        )
-        for opt in question.options
+        questionary.Choice(title=opt.label.get(lang), value=opt.value) for opt in question.options
     ]
     if can_go_back:
         choices += [questionary.Separator(), questionary.Choice(label(lang, "back"), _BACK)]
@@ -34,6 +29,18 @@ def _ask(question: Question, lang: str, can_go_back: bool, input: Any, output: A
         output=output,
     ).unsafe_ask()
     return str(answer)
+
+
+def explain(question: Question, lang: str) -> str:
+    """Return the help shown above a question: its own, then each option's."""
+    colon = "：" if lang.startswith("zh") else ": "
+    lines = [question.help.get(lang)] if question.help is not None else []
+    lines += [
+        f"  · {opt.label.get(lang)}{colon}{opt.help.get(lang)}"
+        for opt in question.options
+        if opt.help is not None
+    ]
+    return "\n".join(lines)
 
 
 def run_interview(
@@ -48,8 +55,8 @@ def run_interview(
     """Ask every question the route needs that ``answers`` does not settle.
 
     ``input`` and ``output`` are prompt_toolkit's, so tests can drive the prompts;
-    ``say`` prints each question's help. Ctrl-C raises InterviewInterrupted with
-    the answers given so far.
+    ``say`` prints each question's help and its options' help. Ctrl-C raises
+    InterviewInterrupted with the answers given so far.
     """
     given = dict(answers or {})
     try:
@@ -58,8 +65,9 @@ def run_interview(
             if not isinstance(state, Pending):
                 return state
             question = state.question
-            if question.help is not None:
-                say(question.help.get(lang))
+            text = explain(question, lang)
+            if text:
+                say(text)
             value = _ask(question, lang, bool(state.trace), input, output)
             if value == _BACK:
                 del given[state.trace[-1].key]

@@ -8,7 +8,7 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 
 from buyer_guide.errors import InterviewInterrupted
-from buyer_guide.interview import run_interview
+from buyer_guide.interview import explain, run_interview
 from buyer_guide.loader import load_tree_file
 from buyer_guide.tree import Tree
 from tests.conftest import FIXTURES
@@ -42,7 +42,11 @@ def test_enter_takes_the_first_option_at_each_question(tree: Tree, pipe: PipeInp
         "parcel": "problem_at_inspection",
         "progress": "not_started",
     }
-    assert said[0] == tree.questions["stage"].help.get("en")  # type: ignore[union-attr]
+    stage = tree.questions["stage"]
+    assert said[0] == explain(stage, "en")
+    assert said[0].splitlines()[0] == stage.help.get("en")  # type: ignore[union-attr]
+    first = stage.options[0]
+    assert f"  · {first.label.get('en')}: {first.help.get('en')}" in said[0]  # type: ignore[union-attr]
 
 
 def test_arrow_keys_choose_other_options(tree: Tree, pipe: PipeInput) -> None:
@@ -70,7 +74,9 @@ def test_given_answers_are_not_asked_again(tree: Tree, pipe: PipeInput) -> None:
 def test_chinese_interview(tree: Tree, pipe: PipeInput) -> None:
     outcome, _, said = interview(tree, pipe, DOWN + ENTER + ENTER, lang="zh-Hans")
     assert outcome == "quality_return"
-    assert said[0] == tree.questions["stage"].help.get("zh-Hans")  # type: ignore[union-attr]
+    stage = tree.questions["stage"]
+    first = stage.options[0]
+    assert f"  · {first.label.get('zh-Hans')}：{first.help.get('zh-Hans')}" in said[0]  # type: ignore[union-attr]
 
 
 def test_ctrl_c_raises_with_answers_so_far(tree: Tree, pipe: PipeInput) -> None:
