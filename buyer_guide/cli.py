@@ -74,7 +74,8 @@ def main(
     """Find the right after-sales path for a purchase gone wrong."""
 
 
-def _stdin_is_terminal() -> bool:
+def stdin_is_terminal() -> bool:
+    """Tell whether a person can answer prompts here."""
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
@@ -132,18 +133,19 @@ def start(
     Scripted: buyer-guide start -a stage=within_7_days -a progress=not_started --format json
     """
     from buyer_guide.commands import start as command
+    from buyer_guide.commands.common import RouteRequest
 
+    request = RouteRequest(
+        flags=answer or [],
+        answers_file=answers,
+        tree_file=tree,
+        lang_option=lang,
+        interactive=stdin_is_terminal(),
+        save_to=save_answers,
+        force_save=force,
+    )
     with user_errors():
-        command.run(
-            flags=answer or [],
-            answers_file=answers,
-            save_to=save_answers,
-            tree_file=tree,
-            fmt=fmt.value,
-            lang_option=lang,
-            force=force,
-            interactive=_stdin_is_terminal(),
-        )
+        command.run(request, fmt.value)
 
 
 @app.command()

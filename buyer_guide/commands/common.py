@@ -1,15 +1,20 @@
-"""What several commands share: choosing the tree, the language and the answers."""
+"""What several commands share: the tree, the language, the answers and the route."""
 
 from __future__ import annotations
 
 import os
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from buyer_guide.answers import load_answers
-from buyer_guide.engine import check_answers, parse_answer
+from buyer_guide.answers import load_answers, save_answers
+from buyer_guide.engine import Pending, Route, advance, check_answers, parse_answer, route
+from buyer_guide.errors import InterviewInterrupted
+from buyer_guide.files import check_writable
 from buyer_guide.i18n import resolve_language
 from buyer_guide.loader import load_default_tree, load_tree_file
 from buyer_guide.tree import Tree
+from buyer_guide.view import View, route_view
 
 
 def load_tree(path: Path | None) -> Tree:
@@ -30,3 +35,45 @@ def gather_answers(tree: Tree, flags: list[str], answers_file: Path | None) -> d
         answers[key] = value
     check_answers(tree, answers)
     return answers
+
+
+@dataclass
+class RouteRequest:
+    """The options every route-producing command (start, checklist, export...) takes."""
+
+    flags: list[str] = field(default_factory=list)
+    answers_file: Path | None = None
+    tree_file: Path | None = None
+    lang_option: str | None = None
+    interactive: bool = False
+    save_to: Path | None = None
+    force_save: bool = False
+    today: str | None = None
+    now: str | None = None
+
+
+def obtain_route(request: RouteRequest) -> View:
+    """Load the tree, gather answers (asking in a terminal), save them, return the view."""
+    tree = load_tree(request.tree_file)
+    lang = pick_language(tree, request.lang_option)
+    given = gather_answers(tree, request.flags, request.answers_file)
+    save_to = request.save_to
+    if save_to is not None:
+        # Refuse before the interview, so nobody answers everything only to lose it.
+        check_writable(save_to, force=request.force_save)
+    state: Route | Pending = advance(tree, given)
+    if isinstance(state, Pending) and request.interactive:
+        from buyer_guide.interview import run_interview
+
+        try:
+            state = run_interview(tree, lang, given)
+        except InterviewInterrupted as exc:
+            if save_to is not None and exc.answers:
+                save_answers(save_to, exc.answers, force=request.force_save)
+                sys.stderr.write(f"buyer-guide: answers so far saved to {save_to}\n")
+            raise
+    result = state if isinstance(state, Route) else route(tree, given)
+    final = {**given, **result.answers}
+    if save_to is not None:
+        save_answers(save_to, final, force=request.force_save)
+    return route_view(result, lang, final)
