@@ -21,9 +21,11 @@ from typing import Any
 from buyer_guide import __version__
 from buyer_guide.tree import (
     Channel,
+    Compute,
     Deadline,
     Evidence,
     Hours,
+    Input,
     Option,
     Outcome,
     Question,
@@ -33,7 +35,7 @@ from buyer_guide.tree import (
     Tree,
 )
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
@@ -107,9 +109,14 @@ def _encode_tree(tree: Tree) -> dict[str, Any]:
             for c in tree.channels.values()
         ],
         "deadlines": [
-            [d.id, _text(d.title), _text(d.rule), list(d.sources), d.unverified]
+            [
+                d.id, _text(d.title), _text(d.rule), list(d.sources), d.unverified,
+                [d.compute.start, d.compute.length, d.compute.unit] if d.compute else None,
+                _text(d.after),
+            ]
             for d in tree.deadlines.values()
         ],
+        "inputs": [[i.id, i.kind, _text(i.text), _text(i.help)] for i in tree.inputs.values()],
         "questions": [
             [
                 q.id, q.key, _text(q.text),
@@ -162,7 +169,13 @@ def _decode_tree(d: dict[str, Any], origin: str) -> Tree:
             )
             for c in d["channels"]
         },
-        {x[0]: Deadline(x[0], _T(x[1]), _T(x[2]), tuple(x[3]), x[4]) for x in d["deadlines"]},
+        {
+            x[0]: Deadline(
+                x[0], _T(x[1]), _T(x[2]), tuple(x[3]), x[4],
+                Compute(*x[5]) if x[5] is not None else None, _t(x[6]),
+            )
+            for x in d["deadlines"]
+        },
         {
             q[0]: Question(
                 q[0], q[1], _T(q[2]),
@@ -185,5 +198,6 @@ def _decode_tree(d: dict[str, Any], origin: str) -> Tree:
             )
             for o in d["outcomes"]
         },
+        {i[0]: Input(i[0], i[1], _T(i[2]), _t(i[3])) for i in d["inputs"]},
         origin=origin,
     )  # fmt: skip

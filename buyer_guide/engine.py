@@ -39,11 +39,18 @@ class Pending:
 
 
 def check_answers(tree: Tree, answers: Mapping[str, str]) -> None:
-    """Reject answers whose key or value the tree does not know."""
+    """Reject answers whose key or value the tree does not know.
+
+    Date inputs (``signed_on``...) are only checked for their key here; their values are
+    read against the run's clock by ``deadlines.parse_inputs``.
+    """
     keys = tree.answer_keys()
     for key, value in answers.items():
+        if key in tree.inputs:
+            continue
         if key not in keys:
-            raise AnswerError(f"unknown answer key '{key}' (known keys: {', '.join(keys)})")
+            known = ", ".join([*keys, *tree.inputs])
+            raise AnswerError(f"unknown answer key '{key}' (known keys: {known})")
         if value not in keys[key]:
             raise AnswerError(
                 f"unknown value '{value}' for '{key}' (allowed: {', '.join(keys[key])})"

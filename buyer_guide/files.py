@@ -26,11 +26,16 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
 
     An interrupted write leaves either the old file or none, never half a file.
     """
+    write_atomic_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_atomic_bytes(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically, like ``write_atomic``."""
     folder = check_writable(path, force=force)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -18,13 +18,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from buyer_guide.errors import Problem
 from buyer_guide.tree import (
     CHANNEL_KINDS,
+    COMPUTE_UNITS,
     CONFIDENCE_LEVELS,
+    INPUT_KINDS,
     SCHEMA_VERSION,
     SOURCE_KINDS,
     Channel,
+    Compute,
     Deadline,
     Evidence,
     Hours,
+    Input,
     Option,
     Outcome,
     Question,
@@ -56,8 +60,8 @@ _TOP_REQUIRED = (
     "questions",
     "outcomes",
 )
-_TOP_OPTIONAL = ("evidence", "channels", "deadlines")
-_SECTIONS = ("sources", "evidence", "channels", "deadlines", "questions", "outcomes")
+_TOP_OPTIONAL = ("inputs", "evidence", "channels", "deadlines")
+_SECTIONS = ("sources", "inputs", "evidence", "channels", "deadlines", "questions", "outcomes")
 
 
 def _describe(node: Node) -> str:
@@ -301,16 +305,57 @@ def _read_channel(r: _Reader, cid: str, node: Node) -> Channel | None:
 
 def _read_deadline(r: _Reader, did: str, node: Node) -> Deadline | None:
     where = f"deadlines.{did}"
-    f = r.fields(node, where, ("title", "rule", "sources"), ("unverified",))
+    f = r.fields(node, where, ("title", "rule", "sources"), ("unverified", "compute", "after"))
     if f is None:
         return None
     title = r.text(f.get("title"), f"{where}.title")
     rule = r.text(f.get("rule"), f"{where}.rule")
     sources = r.ids(f.get("sources"), f"{where}.sources")
     unverified = r.boolean(f.get("unverified"), f"{where}.unverified")
+    after = r.text(f.get("after"), f"{where}.after")
+    compute = _read_compute(r, f["compute"], f"{where}.compute") if "compute" in f else None
     if title is None or rule is None:
         return None
-    return Deadline(did, title, rule, sources, unverified)
+    return Deadline(did, title, rule, sources, unverified, compute, after)
+
+
+def _read_compute(r: _Reader, node: Node, where: str) -> Compute | None:
+    f = r.fields(node, where, ("from",), ("length", "unit"))
+    if f is None:
+        return None
+    start = r.ident(f.get("from"), f"{where}.from")
+    if start is not None:
+        r.lines[("compute", where)] = f["from"].start_mark.line + 1
+    length: int | None = None
+    length_node = f.get("length")
+    if length_node is not None:
+        if (
+            not isinstance(length_node, ScalarNode)
+            or length_node.tag != _INT
+            or int(length_node.value) <= 0
+        ):
+            r.error(length_node, f"{where}.length: expected a whole number above 0")
+        else:
+            length = int(length_node.value)
+    unit = r.choice(f.get("unit"), f"{where}.unit", COMPUTE_UNITS) if "unit" in f else "days"
+    if "unit" in f and length_node is None:
+        r.error(node, f"{where}: unit needs a length")
+    if start is None or unit is None:
+        return None
+    return Compute(start, length, unit)
+
+
+def _read_input(r: _Reader, iid: str, node: Node) -> Input | None:
+    where = f"inputs.{iid}"
+    f = r.fields(node, where, ("kind", "text"), ("help",))
+    if f is None:
+        return None
+    kind = r.choice(f.get("kind"), f"{where}.kind", INPUT_KINDS)
+    text = r.text(f.get("text"), f"{where}.text")
+    help_ = r.text(f.get("help"), f"{where}.help")
+    if kind is None or text is None:
+        return None
+    return Input(iid, kind, text, help_)
 
 
 def _read_question(r: _Reader, qid: str, node: Node) -> Question | None:
@@ -497,6 +542,18 @@ def _check_refs(
             for ref in item.sources:
                 if ref not in declared["sources"]:
                     r.error(lines[kind][iid], f"{kind}.{iid}.sources: unknown source id '{ref}'")
+    for did, deadline in tree.deadlines.items():
+        compute = deadline.compute
+        if compute is not None and compute.start not in declared["inputs"]:
+            where = f"deadlines.{did}.compute"
+            r.error(
+                r.lines[("compute", where)],
+                f"{where}.from: '{compute.start}' is not an input "
+                f"(inputs: {', '.join(declared['inputs']) or 'none'})",
+            )
+    clashes = declared["inputs"] & {q.key for q in tree.questions.values()}
+    for iid in sorted(clashes):
+        r.error(lines["inputs"][iid], f"inputs.{iid}: a question already uses the key '{iid}'")
     for cid, channel in tree.channels.items():
         for i, hours in enumerate(channel.hours):
             if hours.source not in declared["sources"]:
@@ -655,6 +712,7 @@ def read_tree(text: str, origin: str) -> tuple[Tree | None, list[Problem]]:
     sources = _section(r, f, "sources", _read_source, lines["sources"])
     evidence = _section(r, f, "evidence", _read_evidence, lines["evidence"])
     channels = _section(r, f, "channels", _read_channel, lines["channels"])
+    inputs = _section(r, f, "inputs", _read_input, lines["inputs"])
     deadlines = _section(r, f, "deadlines", _read_deadline, lines["deadlines"])
     questions = _section(r, f, "questions", _read_question, lines["questions"])
     outcomes = _section(r, f, "outcomes", _read_outcome, lines["outcomes"])
@@ -676,6 +734,7 @@ def read_tree(text: str, origin: str) -> tuple[Tree | None, list[Problem]]:
         deadlines,
         questions,
         outcomes,
+        inputs,
         origin=origin,
     )
     _check_refs(r, tree, lines, complete=complete and bool(langs))

@@ -9,6 +9,8 @@ SCHEMA_VERSION = 1
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 SOURCE_KINDS = ("guide", "law", "regulation", "platform_rule", "platform_page", "third_party")
 CHANNEL_KINDS = ("app", "phone", "web", "wechat")
+INPUT_KINDS = ("date", "moment")
+COMPUTE_UNITS = ("days", "working_days", "months", "hours")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,33 @@ class Channel:
 
 
 @dataclass(frozen=True)
+class Input:
+    """A date the buyer may give (``signed_on``...), asked when a route's deadline needs it.
+
+    ``date`` inputs take a day; ``moment`` inputs also take a time of day.
+    """
+
+    id: str
+    kind: str
+    text: Text
+    help: Text | None = None
+
+
+@dataclass(frozen=True)
+class Compute:
+    """How to turn an input date into a deadline.
+
+    Day-based lengths start counting the day after the input date and end at the end
+    of the last day; ``hours`` run from the moment itself. Without a length the
+    deadline only tells how long ago the input date was.
+    """
+
+    start: str
+    length: int | None = None
+    unit: str = "days"
+
+
+@dataclass(frozen=True)
 class Deadline:
     """A time limit that applies on a route, with its rule and source."""
 
@@ -77,6 +106,8 @@ class Deadline:
     rule: Text
     sources: tuple[str, ...]
     unverified: bool = False
+    compute: Compute | None = None
+    after: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +184,7 @@ class Tree:
     deadlines: Mapping[str, Deadline]
     questions: Mapping[str, Question]
     outcomes: Mapping[str, Outcome]
+    inputs: Mapping[str, Input] = field(default_factory=dict)
     origin: str = field(default="<tree>", compare=False)
 
     def answer_keys(self) -> dict[str, list[str]]:
@@ -164,6 +196,16 @@ class Tree:
                 if opt.value not in values:
                     values.append(opt.value)
         return keys
+
+    def inputs_for(self, outcome: Outcome) -> list[Input]:
+        """Return the inputs the deadlines on ``outcome``'s steps are computed from."""
+        found: dict[str, Input] = {}
+        for step in outcome.steps:
+            for did in step.deadlines:
+                compute = self.deadlines[did].compute
+                if compute is not None:
+                    found.setdefault(compute.start, self.inputs[compute.start])
+        return list(found.values())
 
     def escalation(self, outcome: Outcome) -> list[Outcome]:
         """Return the levels above ``outcome``, nearest first."""

@@ -90,7 +90,8 @@ def test_unknown_key_and_value_are_usage_errors() -> None:
     code, _, err = start("-a", "colour=red")
     assert code == 2
     assert err == (
-        "buyer-guide: error: unknown answer key 'colour' (known keys: stage, parcel, progress)\n"
+        "buyer-guide: error: unknown answer key 'colour' (known keys: stage, parcel, progress, "
+        "signed_on, requested_on, rejected_on, complained_on)\n"
     )
     code, _, err = start("-a", "stage=yesterday")
     assert code == 2

@@ -25,7 +25,9 @@ def spawn(*args: str) -> pexpect.spawn:
         sys.executable,
         ["-m", "buyer_guide", "start", *args],
         cwd=str(ROOT),
-        env=subprocess_env(TERM="xterm", COLUMNS="200", LINES="50"),
+        # pexpect does not answer cursor-position requests; without this each prompt
+        # waits a second for the reply.
+        env=subprocess_env(TERM="xterm", COLUMNS="200", LINES="50", PROMPT_TOOLKIT_NO_CPR="1"),
         encoding="utf-8",
         timeout=20,
         dimensions=(50, 200),
@@ -34,13 +36,21 @@ def spawn(*args: str) -> pexpect.spawn:
 
 
 def test_real_keys_reach_the_route(tree: Tree) -> None:
-    child = spawn("--lang", "en")
+    child = spawn("--lang", "en", "--now", "2026-11-26T10:00")
     child.expect_exact(tree.questions["stage"].text.get("en"))
     child.send(DOWN)
     child.send("\r")
     child.expect_exact(after(tree, "within_7_days").text.get("en"))
     child.send("\r")
+    child.expect_exact(tree.inputs["signed_on"].text.get("en"))
+    child.send("next week\r")  # refused, with the reason, and asked again
+    child.expect_exact("Cannot read 'next week'")
+    child.send("\x15")  # Ctrl-U clears the line
+    child.send("3 days ago\r")
+    child.expect_exact(tree.inputs["requested_on"].text.get("en"))
+    child.send("\r")  # skipped
     child.expect_exact(tree.outcomes["quality_return"].title.get("en")[:30])
+    child.expect_exact("4 days left, ends 2026-11-30")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -69,6 +79,10 @@ def test_back_in_a_real_terminal(tree: Tree, lang: str) -> None:
     child.expect_exact(tree.questions["stage"].text.get(lang))
     child.send(DOWN + DOWN + "\r")
     child.expect_exact(after(tree, "completed_later_fault").text.get(lang))
+    child.send("\r")
+    child.expect_exact(tree.inputs["signed_on"].text.get(lang))
+    child.send("\r")
+    child.expect_exact(tree.inputs["requested_on"].text.get(lang))
     child.send("\r")
     child.expect_exact(tree.outcomes["aftersales_claim"].title.get(lang)[:12])
     child.expect(pexpect.EOF)

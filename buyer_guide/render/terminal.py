@@ -33,8 +33,42 @@ def channel_line(channel: View, lang: str) -> str:
         parts.append(channel["contact"])
     elif channel["url"]:
         parts.append(channel["url"])
-    text = " · ".join(parts) + f" — {hours_line(channel, lang)}"
+    text = " · ".join(parts)
+    if channel.get("status") in ("open", "closed", "disputed") and not channel["always_open"]:
+        text += f" — {channel['status_text']}"
+    text += f" — {hours_line(channel, lang)}"
     if channel["unverified"]:
+        text += f" ({label(lang, 'unverified')})"
+    return text
+
+
+def channel_brief(channel: View, lang: str) -> str:
+    """Name a channel with its number or address and whether it is open now."""
+    parts: list[str] = [channel["name"]]
+    if channel["contact"] or channel["url"]:
+        parts.append(channel["contact"] or channel["url"])
+    return " · ".join(parts) + f" — {channel['status_text']}"
+
+
+def deadline_brief(deadline: View, lang: str) -> str:
+    """Name a deadline with where it stands on the clock."""
+    text = str(deadline["title"])
+    if deadline.get("status_text"):
+        text += f" — {deadline['status_text']}"
+    if deadline["unverified"]:
+        text += f" ({label(lang, 'unverified')})"
+    return text
+
+
+def deadline_line(deadline: View, lang: str) -> str:
+    """Describe a deadline: title, where it stands on the clock, its rule, what follows."""
+    text = str(deadline["title"])
+    if deadline.get("status_text"):
+        text += f" — {deadline['status_text']}"
+    text += f": {deadline['rule']}"
+    if deadline.get("after"):
+        text += f" {label(lang, 'dl_after')}: {deadline['after']}"
+    if deadline["unverified"]:
         text += f" ({label(lang, 'unverified')})"
     return text
 
@@ -65,13 +99,9 @@ def _step_rows(step: View, view: View, lang: str) -> list[tuple[str, str, str]]:
             (label(lang, "evidence"), sep.join(e["text"] for e in step["evidence"]), "green")
         )
     for cid in step["channels"]:
-        rows.append((label(lang, "channels"), channel_line(channels[cid], lang), "blue"))
+        rows.append((label(lang, "channels"), channel_brief(channels[cid], lang), "blue"))
     for did in step["deadlines"]:
-        d = deadlines[did]
-        rule = f"{d['title']}: {d['rule']}"
-        if d["unverified"]:
-            rule += f" ({label(lang, 'unverified')})"
-        rows.append((label(lang, "deadlines"), rule, "magenta"))
+        rows.append((label(lang, "deadlines"), deadline_brief(deadlines[did], lang), "magenta"))
     if step["warning"]:
         rows.append(("⚠ " + label(lang, "warning"), step["warning"], "yellow"))
     rows.append((label(lang, "sources"), ", ".join(step["sources"]), "dim"))
@@ -110,6 +140,15 @@ def render_route(view: View, console: Console) -> None:
     """Print the outcome, its steps, evidence, warnings, the ladder, answers and sources."""
     lang = view["lang"]
     outcome = view["outcome"]
+    if view.get("notices"):
+        console.print(
+            Panel(
+                _bullets(view["notices"], "!", "bold yellow"),
+                title=f"[bold]{escape(label(lang, 'notices'))}[/bold]",
+                title_align="left",
+                border_style="yellow",
+            )
+        )
     console.print(
         Panel(
             Text(outcome["summary"]),
@@ -123,6 +162,27 @@ def render_route(view: View, console: Console) -> None:
     if view["evidence"]:
         console.print(_heading(label(lang, "evidence_all")))
         console.print(_bullets([e["text"] for e in view["evidence"]], "☐"))
+        console.print()
+    if view["deadlines"]:
+        console.print(_heading(label(lang, "deadlines")))
+        console.print(
+            _pairs(
+                [
+                    (d["id"], f"{deadline_line(d, lang)} [{', '.join(d['sources'])}]", "magenta")
+                    for d in view["deadlines"]
+                ]
+            )
+        )
+        console.print()
+    if view["channels"]:
+        console.print(_heading(label(lang, "channels")))
+        rows = []
+        for c in view["channels"]:
+            text = channel_line(c, lang)
+            if c["prepare"]:
+                text += f" {label(lang, 'prepare')}: {c['prepare']}"
+            rows.append((c["id"], text, "blue"))
+        console.print(_pairs(rows))
         console.print()
     if view["warnings"]:
         console.print(_heading(label(lang, "warnings"), "yellow"))
