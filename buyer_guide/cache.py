@@ -1,8 +1,9 @@
 """Keep a JSON copy of each validated tree, so later runs skip YAML entirely.
 
 Parsing and validating the YAML (and importing PyYAML) costs several times the
-interpreter's own start-up. The copy is keyed by a hash of the tree's text and of
-this buyer-guide's version, so an edited tree or a new release is parsed afresh.
+interpreter's own start-up. The copy keeps the tree's text and this buyer-guide's
+version, and is used only when both match, so an edited tree or a new release is
+parsed afresh.
 A copy that cannot be read or does not fit is ignored; a copy that cannot be
 written is skipped. The cache holds plain JSON data: nothing in it is executed.
 
@@ -49,10 +50,12 @@ def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
 
 
 def _key(text: str) -> str:
-    import hashlib
+    # A checksum only names the file; load() compares the whole text, so a collision
+    # can cost a re-parse but never a wrong tree. (hashlib alone costs ~2 ms to import.)
+    import zlib
 
-    digest = hashlib.sha256(f"{__version__}\0{_FORMAT}\0{text}".encode()).hexdigest()
-    return digest[:32]
+    stamp = f"{__version__}\0{_FORMAT}\0{text}".encode()
+    return f"{zlib.crc32(stamp):08x}{len(stamp):x}"
 
 
 def load(text: str, origin: str) -> Tree | None:
@@ -62,8 +65,10 @@ def load(text: str, origin: str) -> Tree | None:
         return None
     try:
         data = json.loads((folder / f"tree-{_key(text)}.json").read_text(encoding="utf-8"))
-        return _decode_tree(data, origin)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if data["text"] != text or data["version"] != __version__:
+            return None
+        return _decode_tree(data["tree"], origin)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
@@ -76,7 +81,8 @@ def store(tree: Tree, text: str) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(_encode_tree(tree), ensure_ascii=False), encoding="utf-8")
+        payload = {"version": __version__, "text": text, "tree": _encode_tree(tree)}
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)
     except OSError:
         with contextlib.suppress(OSError):

@@ -8,8 +8,8 @@ give, and needs no time-zone database on the machine.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 
 from buyer_guide.errors import UsageError
 
@@ -30,8 +30,7 @@ _WORDS = {
 DATE_FORMS = "YYYY-MM-DD, MM-DD, today, yesterday or N days ago"
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(NamedTuple):
     """The moment a run treats as now, in China time."""
 
     now: datetime

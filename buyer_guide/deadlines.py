@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from buyer_guide.clock import CHINA, Clock, DateError, parse_day, parse_moment
 from buyer_guide.errors import AnswerError
@@ -21,8 +21,7 @@ from buyer_guide.workdays import add_working_days
 Moment = date | datetime
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """Where a deadline's period stands on the run's clock."""
 
     start: Moment

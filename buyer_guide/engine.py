@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from buyer_guide.errors import AnswerError, MissingAnswerError
 from buyer_guide.tree import Outcome, Question, Tree
 
 
-@dataclass(frozen=True)
-class TraceEntry:
+class TraceEntry(NamedTuple):
     """One answered question on the way to the outcome."""
 
     question: str
@@ -19,8 +18,7 @@ class TraceEntry:
     next: str
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """The outcome reached, how it was reached and the levels above it."""
 
     tree: Tree
@@ -30,8 +28,7 @@ class Route:
     escalation: tuple[Outcome, ...]
 
 
-@dataclass(frozen=True)
-class Pending:
+class Pending(NamedTuple):
     """The walk stopped at a question that has no answer yet."""
 
     question: Question

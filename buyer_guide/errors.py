@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class BuyerGuideError(Exception):
@@ -46,8 +46,7 @@ class OutputExistsError(UsageError):
     """An output file exists and --force was not given."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem found in a tree file, with the line it is on."""
 
     file: str

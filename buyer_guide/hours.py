@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 
 from buyer_guide.clock import CHINA
 from buyer_guide.tree import Channel, Hours
@@ -14,8 +14,7 @@ DISPUTED = "disputed"
 UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class ChannelStatus:
+class ChannelStatus(NamedTuple):
     """A channel's state at one moment: open, closed, disputed (sources differ) or unknown."""
 
     status: str

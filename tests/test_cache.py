@@ -64,3 +64,15 @@ def test_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("BUYER_GUIDE_CACHE_DIR", str(blocker / "sub"))
     text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     assert load_tree_text(text, "mini.yaml").id == "mini"
+
+
+def test_copy_of_another_text_with_the_same_name_is_ignored(cache_dir: Path) -> None:
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    load_tree_text(text, "mini.yaml")
+    path = cache_dir / f"tree-{cache._key(text)}.json"
+    other = text.replace("Small tree", "Other tree")
+    payload = path.read_text(encoding="utf-8").replace("Small tree", "Other tree", 1)
+    path.write_text(payload, encoding="utf-8")  # the stored text no longer matches
+    assert cache.load(text, "mini.yaml") is None
+    assert load_tree_text(text, "mini.yaml").title.get("en") == "Small tree"
+    assert other != text
