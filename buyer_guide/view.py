@@ -44,7 +44,7 @@ def _local_suffix(moment: datetime, clock: Clock, lang: str) -> str:
     shown = local.strftime(
         "%H:%M" if local.date() == moment.astimezone(CHINA).date() else "%m-%d %H:%M"
     )
-    return f" ({label(lang, 'your_time').format(time=shown)})"
+    return label(lang, "your_time").format(time=shown)
 
 
 def _hhmm(moment: datetime, clock: Clock, lang: str) -> str:

@@ -54,3 +54,14 @@ def test_json_example_is_real_output() -> None:
 def test_validate_example_is_real_output() -> None:
     result = CliRunner().invoke(app, ["validate"])
     assert f"$ buyer-guide validate\n{result.stdout}" in README
+
+
+def test_deadlines_example_says_what_the_readme_says() -> None:
+    match = re.search(
+        r"\$ buyer-guide (deadlines [^\n]+)\n```\nshows, for instance, \"([^\"]+)\"", README
+    )
+    assert match is not None
+    result = CliRunner().invoke(app, [*shlex.split(match.group(1)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    texts = [d["status_text"] for d in json.loads(result.stdout)["deadlines"]]
+    assert match.group(2) in texts
