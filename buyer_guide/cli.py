@@ -308,6 +308,8 @@ def checklist(
     width: Annotated[
         int, typer.Option("--width", min=20, max=200, help="Line width of --format text.")
     ] = 72,
+    today: TodayOption = None,
+    now: NowOption = None,
 ) -> None:
     """Write a checklist for your route: steps, evidence, deadlines, contacts.
 
@@ -326,6 +328,8 @@ def checklist(
         tree_file=tree,
         lang_option=lang,
         interactive=stdin_is_terminal(),
+        today=today,
+        now=now,
     )
     with user_errors():
         command.run(request, fmt.value, FillIn(order, note), output, force=force, width=width)
@@ -342,6 +346,8 @@ def export(
     ] = ExportFormat.markdown,
     output: OutputOption = None,
     force: ForceOption = False,
+    today: TodayOption = None,
+    now: NowOption = None,
 ) -> None:
     """Write the escalation steps for your route as a document to follow alone.
 
@@ -360,6 +366,8 @@ def export(
         tree_file=tree,
         lang_option=lang,
         interactive=stdin_is_terminal(),
+        today=today,
+        now=now,
     )
     with user_errors():
         command.run(request, output, force=force)

@@ -12,6 +12,7 @@ from buyer_guide.loader import load_tree_file
 from buyer_guide.render.document import clean
 from buyer_guide.render.mermaid import quote
 from buyer_guide.tree import Tree
+from tests.conftest import ROOT
 from tests.test_documents import hostile_tree
 
 runner = CliRunner()
@@ -128,3 +129,10 @@ def test_tree_errors_and_help() -> None:
     assert result.exit_code == 2
     result = runner.invoke(app, ["tree", "--help"], env={"COLUMNS": "200"})
     assert "Example: buyer-guide tree " in result.output
+
+
+def test_readme_flowchart_is_real_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- mermaid-example: (.+?) -->\n```mermaid\n(.+?\n)```", readme, re.S)
+    assert match is not None
+    assert tree_output(*match.group(1).split()[1:]) == match.group(2)

@@ -74,6 +74,16 @@ def test_installed_command_runs_from_any_folder(installed: Path, tmp_path: Path)
         check=False,
     )
     assert proc.returncode == 0, proc.stdout
+    # The document templates ship in the wheel too.
+    sheet = tmp_path / "sheet.html"
+    proc = subprocess.run(
+        [str(exe), "checklist", "-a", "stage=unsigned", "-a", "parcel=not_arrived",
+         "-a", "progress=not_started", "--format", "html", "-o", str(sheet)],
+        capture_output=True, text=True, cwd=tmp_path, env=subprocess_env(), check=False,
+        stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert '<input type="checkbox"' in sheet.read_text(encoding="utf-8")
     # The module must come from the venv, not from the source checkout.
     proc = subprocess.run(
         [

@@ -104,7 +104,7 @@ def checklist_text(view: View, given: FillIn | None = None, width: int = 72) -> 
     deadlines = data["deadline"]
     outcome = view["outcome"]
     out = _heading(t(lang, "checklist") + colon + outcome["title"], width, "=")[1:]
-    out += wrap(outcome["summary"], width)
+    out += [*wrap(outcome["summary"], width), ""]
     answers = " → ".join(entry["answer_label"] for entry in view["trace"])
     out += wrap(t(lang, "answers") + colon + answers, width)
     meta = view["tree"]["title"]
