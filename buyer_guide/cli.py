@@ -1,7 +1,5 @@
 """The command line: parse options, call one core function, map errors to exit codes."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager

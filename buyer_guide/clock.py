@@ -5,8 +5,6 @@ no daylight saving since 1991, so a fixed offset is exact for every date a buyer
 give, and needs no time-zone database on the machine.
 """
 
-from __future__ import annotations
-
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple

@@ -6,8 +6,6 @@ Interim Measures, Art. 10, count the 7 days from the day after signing). Hour-ba
 periods run from the moment itself.
 """
 
-from __future__ import annotations
-
 import calendar
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta

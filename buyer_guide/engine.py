@@ -1,7 +1,5 @@
 """Walk a tree with a set of answers to an outcome, recording which answer led where."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """The exceptions buyer-guide raises; the command layer maps them to exit codes."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

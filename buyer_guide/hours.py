@@ -1,7 +1,5 @@
 """Tell whether a contact channel is open at a given moment, source by source."""
 
-from __future__ import annotations
-
 from datetime import datetime, time, timedelta
 from typing import NamedTuple
 

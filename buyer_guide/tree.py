@@ -4,8 +4,6 @@ The models are named tuples: immutable, compared by value, and several times che
 to define at start-up than dataclasses.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import NamedTuple
 
