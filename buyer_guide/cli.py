@@ -5,12 +5,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from buyer_guide import __version__
 from buyer_guide.errors import BuyerGuideError, InterviewInterrupted
+
+if TYPE_CHECKING:
+    from buyer_guide.commands.common import RouteRequest
 
 app = typer.Typer(
     name="buyer-guide",
@@ -70,6 +73,30 @@ def main(
     ] = False,
 ) -> None:
     """Find the right after-sales path for a purchase gone wrong."""
+
+
+def route_request(
+    answer: list[str] | None,
+    answers: Path | None,
+    tree: Path | None,
+    lang: str | None,
+    today: str | None,
+    now: str | None,
+    **extra: Any,
+) -> "RouteRequest":
+    """Bundle the options every route-producing command shares."""
+    from buyer_guide.commands.common import RouteRequest
+
+    return RouteRequest(
+        flags=answer or [],
+        answers_file=answers,
+        tree_file=tree,
+        lang_option=lang,
+        interactive=stdin_is_terminal(),
+        today=today,
+        now=now,
+        **extra,
+    )
 
 
 def stdin_is_terminal() -> bool:
@@ -147,18 +174,9 @@ def start(
     Scripted: buyer-guide start -a stage=within_7_days -a progress=not_started --format json
     """
     from buyer_guide.commands import start as command
-    from buyer_guide.commands.common import RouteRequest
 
-    request = RouteRequest(
-        flags=answer or [],
-        answers_file=answers,
-        tree_file=tree,
-        lang_option=lang,
-        interactive=stdin_is_terminal(),
-        save_to=save_answers,
-        force_save=force,
-        today=today,
-        now=now,
+    request = route_request(
+        answer, answers, tree, lang, today, now, save_to=save_answers, force_save=force
     )
     with user_errors():
         command.run(request, fmt.value)
@@ -236,17 +254,8 @@ def deadlines(
     Example: buyer-guide deadlines -a stage=within_7_days -a progress=not_started -a signed_on=2026-11-20 --ics deadlines.ics
     """  # noqa: E501
     from buyer_guide.commands import deadlines as command
-    from buyer_guide.commands.common import RouteRequest
 
-    request = RouteRequest(
-        flags=answer or [],
-        answers_file=answers,
-        tree_file=tree,
-        lang_option=lang,
-        interactive=stdin_is_terminal(),
-        today=today,
-        now=now,
-    )
+    request = route_request(answer, answers, tree, lang, today, now)
     with user_errors():
         command.run(request, fmt.value, ics, force)
 
@@ -317,18 +326,9 @@ def checklist(
     Example: buyer-guide checklist --format html -o checklist.html
     """
     from buyer_guide.commands import checklist as command
-    from buyer_guide.commands.common import RouteRequest
     from buyer_guide.render.document import FillIn
 
-    request = RouteRequest(
-        flags=answer or [],
-        answers_file=answers,
-        tree_file=tree,
-        lang_option=lang,
-        interactive=stdin_is_terminal(),
-        today=today,
-        now=now,
-    )
+    request = route_request(answer, answers, tree, lang, today, now)
     with user_errors():
         command.run(request, fmt.value, FillIn(order, note), output, force=force, width=width)
 
@@ -356,17 +356,8 @@ def export(
     Example: buyer-guide export --format markdown -o my-case.md
     """
     from buyer_guide.commands import export as command
-    from buyer_guide.commands.common import RouteRequest
 
-    request = RouteRequest(
-        flags=answer or [],
-        answers_file=answers,
-        tree_file=tree,
-        lang_option=lang,
-        interactive=stdin_is_terminal(),
-        today=today,
-        now=now,
-    )
+    request = route_request(answer, answers, tree, lang, today, now)
     with user_errors():
         command.run(request, output, force=force)
 

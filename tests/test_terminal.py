@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 
 from buyer_guide.tree import Question, Tree
 from tests.conftest import ROOT, subprocess_env
@@ -88,3 +90,18 @@ def test_back_in_a_real_terminal(tree: Tree, lang: str) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_ctrl_c_keeps_the_answers_given_so_far(tree: Tree, tmp_path: Path) -> None:
+    saved = tmp_path / "case.yaml"
+    child = spawn("--lang", "en", "--save-answers", str(saved))
+    child.expect_exact(tree.questions["stage"].text.get("en"))
+    child.send("\r")
+    child.expect_exact(tree.questions["parcel"].text.get("en"))
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 130, output
+    assert f"answers so far saved to {saved}" in output
+    assert yaml.safe_load(saved.read_text(encoding="utf-8")) == {"stage": "unsigned"}
