@@ -13,6 +13,13 @@ runner = CliRunner()
 
 # Each invalid fixture and the exact problems `validate` must report, in order.
 EXPECTED = {
+    "bad_compute": [
+        "23: deadlines.week.compute.unit: 'fortnights' is not one of: "
+        "days, working_days, months, hours",
+    ],
+    "unknown_input": [
+        "23: deadlines.week.compute.from: 'bought_on' is not an input (inputs: signed_on)",
+    ],
     "bad_reference": [
         "22: questions.stage: option 'early' leads to 'fixx', "
         "which is neither a question nor an outcome",
