@@ -7,16 +7,15 @@ import sys
 from pathlib import Path
 
 from buyer_guide.clock import parse_clock
-from buyer_guide.commands.common import RouteRequest, obtain_route
-from buyer_guide.files import check_writable, write_atomic_bytes
+from buyer_guide.commands.common import RouteRequest
+from buyer_guide.commands.output import route_for_output
+from buyer_guide.files import write_atomic_bytes
 from buyer_guide.i18n import label
 
 
 def run(request: RouteRequest, fmt: str, ics: Path | None, force: bool) -> None:
     """Print the deadlines of the route; with ``ics``, also write them as a calendar."""
-    if ics is not None:
-        check_writable(ics, force=force)
-    view = obtain_route(request)
+    view = route_for_output(request, ics, force=force)
     if ics is not None:
         from buyer_guide.calendar import deadlines_ics
 
