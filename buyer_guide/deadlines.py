@@ -128,3 +128,13 @@ def infer_stage(
         return None
     answers["stage"] = "completed_later_fault" if seven.ended else "within_7_days"
     return answers["stage"]
+
+
+def seven_days_passed(
+    answers: Mapping[str, str], inputs: Mapping[str, Moment], clock: Clock
+) -> date | None:
+    """Return the day the 7 days ended if the buyer chose ``within_7_days`` after them."""
+    if answers.get("stage") != "within_7_days":
+        return None
+    seven = window(SEVEN_DAYS, inputs, clock)
+    return seven.end_day if seven is not None and seven.ended else None

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from buyer_guide.clock import Clock, DateError, format_moment, parse_day, parse_moment, system_clock
-from buyer_guide.deadlines import SEVEN_DAYS, parse_inputs, window
+from buyer_guide.deadlines import parse_inputs, seven_days_passed
 from buyer_guide.engine import Pending, Route, advance
 from buyer_guide.errors import InterviewInterrupted
 from buyer_guide.i18n import label
@@ -113,16 +113,10 @@ def run_interview(
         while True:
             state = advance(tree, given)
             if not isinstance(state, Pending):
-                seven = window(SEVEN_DAYS, parse_inputs(tree, given, clock), clock)
-                if (
-                    not offered
-                    and given.get("stage") == "within_7_days"
-                    and seven is not None
-                    and seven.ended
-                    and seven.end_day is not None
-                ):
+                ended = seven_days_passed(given, parse_inputs(tree, given, clock), clock)
+                if not offered and ended is not None:
                     offered = True
-                    if _offer_switch(seven.end_day.isoformat(), lang, input, output):
+                    if _offer_switch(ended.isoformat(), lang, input, output):
                         given["stage"] = "completed_later_fault"
                         continue
                 missing = [

@@ -88,7 +88,7 @@ def channel_status_view(channel: Channel, clock: Clock, lang: str) -> View:
     }
 
 
-def channel_view(tree: Tree, channel: Channel, lang: str, clock: Clock | None = None) -> View:
+def channel_view(channel: Channel, lang: str, clock: Clock | None = None) -> View:
     """Describe a channel, its hours per source, whether they disagree, and its status."""
     spans = {(h.start, h.end) for h in channel.hours}
     common = agreed_window(channel.hours)
@@ -275,7 +275,7 @@ def route_view(
         "evidence": main["evidence"],
         "warnings": main["warnings"],
         "escalation": escalation,
-        "channels": [channel_view(tree, tree.channels[c], lang, clock) for c in channel_ids],
+        "channels": [channel_view(tree.channels[c], lang, clock) for c in channel_ids],
         "deadlines": [
             deadline_view(tree, tree.deadlines[d], lang, situation) for d in deadline_ids
         ],

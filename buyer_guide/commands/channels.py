@@ -21,7 +21,7 @@ def run(platform: str, now: str | None, lang_option: str | None, fmt: str) -> No
     tree = load_tree(PLATFORMS[platform])
     lang = pick_language(tree, lang_option)
     clock = parse_clock(None, now)
-    channels = [channel_view(tree, c, lang, clock) for c in tree.channels.values()]
+    channels = [channel_view(c, lang, clock) for c in tree.channels.values()]
     if fmt == "json":
         doc = {
             "platform": platform,

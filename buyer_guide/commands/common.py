@@ -9,7 +9,7 @@ from pathlib import Path
 
 from buyer_guide.answers import load_answers, save_answers
 from buyer_guide.clock import Clock, format_moment, parse_clock
-from buyer_guide.deadlines import SEVEN_DAYS, infer_stage, parse_inputs, window
+from buyer_guide.deadlines import infer_stage, parse_inputs, seven_days_passed
 from buyer_guide.engine import Pending, Route, advance, check_answers, parse_answer, route
 from buyer_guide.errors import InterviewInterrupted
 from buyer_guide.files import check_writable
@@ -99,14 +99,10 @@ def obtain_route(request: RouteRequest) -> View:
         save_answers(save_to, final, force=request.force_save)
     inputs = parse_inputs(tree, final, clock)
     suggested: dict[str, str] = {}
-    seven = window(SEVEN_DAYS, inputs, clock)
-    if final.get("stage") == "within_7_days" and seven is not None and seven.ended:
-        assert seven.end_day is not None
+    ended = seven_days_passed(final, inputs, clock)
+    if ended is not None:
         notices.append(
-            (
-                "notice_window_passed",
-                {"signed": final["signed_on"], "end": seven.end_day.isoformat()},
-            )
+            ("notice_window_passed", {"signed": final["signed_on"], "end": ended.isoformat()})
         )
         suggested["stage"] = "completed_later_fault"
     situation = Situation(clock, inputs, tuple(notices), suggested)
